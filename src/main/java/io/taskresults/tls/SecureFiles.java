@@ -53,6 +53,7 @@ public final class SecureFiles {
 			Path temporary = Files.createTempFile(absolute.getParent(), ".tmp-", ".part");
 			try {
 				Files.write(temporary, content);
+				makeWorldReadable(temporary);
 				move(temporary, absolute, true);
 			}
 			finally {
@@ -61,6 +62,15 @@ public final class SecureFiles {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void makeWorldReadable(Path file) throws IOException {
+		try {
+			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+		}
+		catch (UnsupportedOperationException ex) {
+			// Not a POSIX file system: the default is readable enough.
 		}
 	}
 
