@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.repository.Repository;
 
 interface ApiKeyRepository extends Repository<ApiKey, UUID> {
@@ -15,5 +16,9 @@ interface ApiKeyRepository extends Repository<ApiKey, UUID> {
 	Optional<ApiKey> findByFingerprint(String fingerprint);
 
 	List<ApiKey> findAllByOrderByCreatedAtAscIdAsc();
+
+	long count();
+
+	List<ApiKey> findAllBy(Pageable pageable);
 
 }

@@ -68,6 +68,23 @@ public class ApiKeyService {
 		return this.keys.findAllByOrderByCreatedAtAscIdAsc().stream().map(ApiKey::toView).toList();
 	}
 
+	/** A page of keys, oldest first, and how many there are in all. */
+	@Transactional(readOnly = true)
+	public KeyPage page(io.taskresults.web.PageRequest page) {
+		long count = this.keys.count();
+		if (page.offset() >= count) {
+			return new KeyPage(count, List.of());
+		}
+		// offset < count here, so it fits the int that JPA paging takes.
+		return new KeyPage(count,
+				this.keys
+					.findAllBy(org.springframework.data.domain.PageRequest.of(page.page() - 1, page.perPage(),
+							org.springframework.data.domain.Sort.by("createdAt", "id")))
+					.stream()
+					.map(ApiKey::toView)
+					.toList());
+	}
+
 	/**
 	 * Revokes a key; requests made with it fail from the next one on.
 	 * @throws ApiKeyNotFound if there is no key with that id
@@ -115,6 +132,9 @@ public class ApiKeyService {
 		IssuedKey issued = create(name, role.value(), password);
 		io.taskresults.tls.SecureFiles.writePrivate(file, issued.pkcs12(), false);
 		return issued.id();
+	}
+
+	public record KeyPage(long count, List<ApiKeyView> items) {
 	}
 
 	static String newPassword() {

@@ -33,6 +33,9 @@ class Task {
 	@Column(name = "last_published_at", insertable = false, updatable = false)
 	private Instant lastPublishedAt;
 
+	@Column(name = "deleted_at")
+	private Instant deletedAt;
+
 	protected Task() {
 	}
 
@@ -40,6 +43,20 @@ class Task {
 		this.name = name;
 		this.owner = owner;
 		this.createdAt = createdAt;
+	}
+
+	String owner() {
+		return this.owner;
+	}
+
+	boolean isDeleted() {
+		return this.deletedAt != null;
+	}
+
+	void delete(Instant when) {
+		if (this.deletedAt == null) {
+			this.deletedAt = when;
+		}
 	}
 
 	TaskSummary toSummary() {

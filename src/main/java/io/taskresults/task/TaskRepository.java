@@ -12,14 +12,14 @@ interface TaskRepository extends Repository<Task, Long> {
 
 	Optional<Task> findById(Long id);
 
-	Optional<Task> findFirstByOwnerAndNameOrderByIdAsc(String owner, String name);
+	Optional<Task> findFirstByOwnerAndNameAndDeletedAtIsNullOrderByIdAsc(String owner, String name);
 
-	long count();
+	long countByDeletedAtIsNull();
 
-	long countByOwner(String owner);
+	long countByOwnerAndDeletedAtIsNull(String owner);
 
-	List<Task> findAllBy(Pageable pageable);
+	List<Task> findByDeletedAtIsNull(Pageable pageable);
 
-	List<Task> findByOwner(String owner, Pageable pageable);
+	List<Task> findByOwnerAndDeletedAtIsNull(String owner, Pageable pageable);
 
 }

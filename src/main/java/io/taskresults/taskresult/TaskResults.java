@@ -31,13 +31,14 @@ class TaskResults {
 	 * count while the cloak publishes.
 	 */
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-	ResultPage read(Caller caller, long taskId, PageRequest page) {
+	ResultPage read(Caller caller, long taskId, TimeRange range, PageRequest page) {
 		TaskSummary task = this.tasks.readable(caller, taskId);
-		// Past the last result there is nothing to read: skip the query, however large
-		// the offset.
-		List<ResultItem> items = (page.offset() >= task.resultCount()) ? List.of()
-				: this.store.page(taskId, page.offset(), page.perPage());
-		return new ResultPage(task.resultCount(), items);
+		long count = this.store.count(taskId, range, task.resultCount());
+		// Past the last result there is nothing to read: no query, however large the
+		// offset.
+		List<ResultItem> items = (page.offset() >= count) ? List.of()
+				: this.store.page(taskId, range, count, page.offset(), page.perPage());
+		return new ResultPage(count, items);
 	}
 
 	record ResultPage(long count, List<ResultItem> items) {

@@ -130,24 +130,55 @@ public final class ApiClient {
 	}
 
 	public Response get(String pathAndQuery, String... headers) throws IOException, InterruptedException {
-		return send("GET", pathAndQuery, headers);
+		return send("GET", pathAndQuery, null, headers);
 	}
 
 	public Response send(String method, String pathAndQuery, String... headers)
 			throws IOException, InterruptedException {
+		return send(method, pathAndQuery, null, headers);
+	}
+
+	/** A JSON body, sent as {@code application/json}. */
+	public Response postJson(String pathAndQuery, String json, String... headers)
+			throws IOException, InterruptedException {
+		String[] all = java.util.Arrays.copyOf(headers, headers.length + 2);
+		all[headers.length] = "Content-Type";
+		all[headers.length + 1] = "application/json";
+		return send("POST", pathAndQuery, json.getBytes(java.nio.charset.StandardCharsets.UTF_8), all);
+	}
+
+	public Response send(String method, String pathAndQuery, byte[] body, String... headers)
+			throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest
 			.newBuilder(URI.create("https://localhost:" + this.port + pathAndQuery))
-			.timeout(Duration.ofSeconds(30))
-			.method(method, HttpRequest.BodyPublishers.noBody());
+			.timeout(Duration.ofSeconds(60))
+			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofByteArray(body)
+					: HttpRequest.BodyPublishers.noBody());
 		if (headers.length > 0) {
 			request.headers(headers);
 		}
-		HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<byte[]> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
 		return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
-				response.body());
+				new String(response.body(), java.nio.charset.StandardCharsets.UTF_8), response.body(),
+				response.headers().map());
 	}
 
-	public record Response(int status, String contentType, String body) {
+	public record Response(int status, String contentType, String body, byte[] bytes,
+			java.util.Map<String, java.util.List<String>> headers) {
+
+		public Response(int status, String contentType, String body) {
+			this(status, contentType, body, body.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.util.Map.of());
+		}
+
+		public String header(String name) {
+			return this.headers.entrySet()
+				.stream()
+				.filter((entry) -> entry.getKey().equalsIgnoreCase(name))
+				.map((entry) -> entry.getValue().get(0))
+				.findFirst()
+				.orElse(null);
+		}
+
 	}
 
 }

@@ -9,6 +9,7 @@ import io.taskresults.apikey.ApiKeyService;
 import io.taskresults.apikey.Caller;
 import io.taskresults.apikey.Role;
 import io.taskresults.tls.ApiCertificateAuthority;
+import io.taskresults.web.JsonBodyReader;
 import io.taskresults.web.PageRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,12 @@ class TaskResultControllerWebMvcTests {
 	@MockitoBean
 	private ApiKeyService keys;
 
+	@MockitoBean
+	private ResultPublisher publisher;
+
+	@MockitoBean
+	private JsonBodyReader bodies;
+
 	@BeforeEach
 	void authenticateEveryCertificateAsAlice() {
 		given(this.keys.authenticate(any())).willReturn(Optional.of(analyst));
@@ -55,7 +62,7 @@ class TaskResultControllerWebMvcTests {
 
 	@Test
 	void rendersItemsInTheReferenceShape() throws Exception {
-		given(this.results.read(analyst, 7, new PageRequest(2, 1)))
+		given(this.results.read(analyst, 7, TimeRange.ALL, new PageRequest(2, 1)))
 			.willReturn(new TaskResults.ResultPage(3, List.of(new ResultItem(1421660484000L,
 					List.of(new Bucket("height: 140", 20)), List.of(new ExceptionCount("boom", 2))))));
 
@@ -68,7 +75,7 @@ class TaskResultControllerWebMvcTests {
 
 	@Test
 	void hidesTheDetailsOfAnUnexpectedFailure() throws Exception {
-		given(this.results.read(any(), anyLong(), any()))
+		given(this.results.read(any(), anyLong(), any(), any()))
 			.willThrow(new IllegalStateException("secret internals at io.taskresults.Foo"));
 
 		this.mvc.perform(withCertificate(get("/api/task_results/7")))
@@ -79,7 +86,7 @@ class TaskResultControllerWebMvcTests {
 
 	@Test
 	void answers503WhenTheDatabaseIsUnreachableDuringARead() throws Exception {
-		given(this.results.read(any(), anyLong(), any()))
+		given(this.results.read(any(), anyLong(), any(), any()))
 			.willThrow(new CannotGetJdbcConnectionException("Connection refused"));
 
 		this.mvc.perform(withCertificate(get("/api/task_results/7")))
