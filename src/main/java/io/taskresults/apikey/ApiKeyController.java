@@ -57,7 +57,6 @@ class ApiKeyController {
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.contentType(PKCS12)
 			.header(KEY_ID_HEADER, issued.id().toString())
-			.header(HttpHeaders.LOCATION, "/api/api_keys/" + issued.id())
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename("api-key-" + issued.id() + ".p12").build().toString())
 			.body(issued.pkcs12());

@@ -19,8 +19,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Issues, lists, revokes and recognises API keys. The command line, the bootstrap and
- * (later) the HTTP API all go through here, so a key is made the same way everywhere.
+ * Issues, lists, revokes and recognises API keys. The command line, the bootstrap and the
+ * HTTP API all go through here, so a key is made the same way everywhere.
  */
 @Service
 public class ApiKeyService {

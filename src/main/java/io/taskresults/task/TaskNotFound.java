@@ -10,8 +10,16 @@ import org.springframework.http.HttpStatus;
  */
 public class TaskNotFound extends ApiException {
 
-	TaskNotFound(long id) {
-		super(HttpStatus.NOT_FOUND, "No task with id " + id + " that this key may read.");
+	private TaskNotFound(String message) {
+		super(HttpStatus.NOT_FOUND, message);
+	}
+
+	static TaskNotFound forReader(long id) {
+		return new TaskNotFound("No task with id " + id + " that this key may read.");
+	}
+
+	static TaskNotFound forPublisher(long id) {
+		return new TaskNotFound("No task with id " + id + " (it may have been deleted).");
 	}
 
 }

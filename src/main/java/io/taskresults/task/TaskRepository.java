@@ -3,7 +3,10 @@ package io.taskresults.task;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.persistence.LockModeType;
+
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.repository.Repository;
 
 interface TaskRepository extends Repository<Task, Long> {
@@ -11,6 +14,9 @@ interface TaskRepository extends Repository<Task, Long> {
 	Task save(Task task);
 
 	Optional<Task> findById(Long id);
+
+	@Lock(LockModeType.PESSIMISTIC_READ)
+	Optional<Task> findForShareById(Long id);
 
 	Optional<Task> findFirstByOwnerAndNameAndDeletedAtIsNullOrderByIdAsc(String owner, String name);
 

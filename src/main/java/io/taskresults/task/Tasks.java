@@ -42,19 +42,21 @@ public class Tasks {
 		return this.tasks.findById(id)
 			.filter((task) -> !task.isDeleted() && mayRead(caller, task.owner()))
 			.map(Task::toSummary)
-			.orElseThrow(() -> new TaskNotFound(id));
+			.orElseThrow(() -> TaskNotFound.forReader(id));
 	}
 
 	/**
-	 * The task, if it exists, for a key that publishes (cloak or admin).
+	 * The task, if it exists, for a key that publishes (cloak or admin). The row stays
+	 * share-locked until the caller's transaction ends, so the task cannot be deleted or
+	 * purged while results go into it.
 	 * @throws TaskNotFound if there is no such task
 	 */
-	@Transactional(readOnly = true)
-	public TaskSummary publishable(long id) {
-		return this.tasks.findById(id)
+	@Transactional
+	public TaskSummary lockForPublishing(long id) {
+		return this.tasks.findForShareById(id)
 			.filter((task) -> !task.isDeleted())
 			.map(Task::toSummary)
-			.orElseThrow(() -> new TaskNotFound(id));
+			.orElseThrow(() -> TaskNotFound.forPublisher(id));
 	}
 
 	@Transactional(readOnly = true)
@@ -87,7 +89,13 @@ public class Tasks {
 		if (caller.role() == Role.ANALYST && !effectiveOwner.equals(caller.name())) {
 			throw new KeyNotAllowed("Only an admin key may create a task for another owner.");
 		}
-		return create(checkText("name", name), checkText("owner", effectiveOwner));
+		String checkedOwner = checkText("owner", effectiveOwner);
+		if (!checkedOwner.equals(checkedOwner.strip())) {
+			// Key names cannot start or end with white space, so such an owner could
+			// never read its task.
+			throw new UnprocessableContent("owner must not start or end with white space");
+		}
+		return create(checkText("name", name), checkedOwner);
 	}
 
 	/** Creates a task without checking a caller: for the demo data and tests. */
@@ -105,7 +113,7 @@ public class Tasks {
 	public void delete(Caller caller, long id) {
 		Task task = this.tasks.findById(id)
 			.filter((found) -> !found.isDeleted() && mayRead(caller, found.owner()))
-			.orElseThrow(() -> new TaskNotFound(id));
+			.orElseThrow(() -> TaskNotFound.forReader(id));
 		task.delete(Instant.now());
 	}
 

@@ -39,7 +39,7 @@ class ResultPublisher {
 	 */
 	@Transactional
 	List<Long> publish(Caller caller, long taskId, List<NewResult> results, String idempotencyKey, byte[] body) {
-		this.tasks.publishable(taskId);
+		this.tasks.lockForPublishing(taskId);
 		if (idempotencyKey == null) {
 			return this.store.insert(taskId, results);
 		}

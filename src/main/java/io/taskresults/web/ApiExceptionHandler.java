@@ -49,7 +49,8 @@ class ApiExceptionHandler {
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
 	ResponseEntity<ApiError> methodNotAllowed(HttpRequestMethodNotSupportedException ex) {
 		String allowed = (ex.getSupportedHttpMethods() != null)
-				? ex.getSupportedHttpMethods().stream().map(Object::toString).collect(Collectors.joining(", ")) : "";
+				? ex.getSupportedHttpMethods().stream().map(Object::toString).sorted().collect(Collectors.joining(", "))
+				: "";
 		return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
 			.header(HttpHeaders.ALLOW, allowed)
 			.contentType(MediaType.APPLICATION_JSON)

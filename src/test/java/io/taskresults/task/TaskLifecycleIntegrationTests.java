@@ -77,6 +77,8 @@ class TaskLifecycleIntegrationTests extends ApiTestSupport {
 		assertError(client.postJson("/api/tasks", "{\"name\":\"x\",\"size\":1}"), 422,
 				"size is not a known field (allowed: name, owner)");
 		assertError(client.postJson("/api/tasks", "[1]"), 422, "The request body must be a JSON object");
+		assertError(newClient(unique("admin"), "admin").postJson("/api/tasks", "{\"name\":\"x\",\"owner\":\" alice\"}"),
+				422, "owner must not start or end with white space");
 	}
 
 	@Test
@@ -92,7 +94,7 @@ class TaskLifecycleIntegrationTests extends ApiTestSupport {
 		assertError(owner.get("/api/tasks/" + task.id()), 404, gone);
 		assertError(owner.get("/api/task_results/" + task.id()), 404, gone);
 		assertError(newClient(unique("cloak"), "cloak").postJson("/api/task_results/" + task.id(), "{\"buckets\":[]}"),
-				404, gone);
+				404, "No task with id " + task.id() + " (it may have been deleted).");
 		assertError(owner.send("DELETE", "/api/tasks/" + task.id()), 404, gone);
 		assertThat(parse(owner.get("/api/tasks")).get("count").asLong()).isZero();
 	}

@@ -165,7 +165,7 @@ class PublishingIntegrationTests extends ApiTestSupport {
 		ApiClient.Response unknown = cloak().postJson("/api/task_results/" + Long.MAX_VALUE, RESULT);
 
 		assertError(asAnalyst, 403, "An analyst key may not publish results: use a cloak or admin key.");
-		assertError(unknown, 404, "No task with id " + Long.MAX_VALUE + " that this key may read.");
+		assertError(unknown, 404, "No task with id " + Long.MAX_VALUE + " (it may have been deleted).");
 		assertThat(storedResults(task)).isZero();
 	}
 

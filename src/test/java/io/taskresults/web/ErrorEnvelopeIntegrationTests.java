@@ -24,10 +24,10 @@ class ErrorEnvelopeIntegrationTests extends ApiTestSupport {
 
 	@Test
 	void answersAnUnsupportedMethodWith405() throws Exception {
-		ApiClient.Response response = newClient(unique("analyst"), "analyst").send("DELETE", "/api/tasks");
+		ApiClient.Response response = newClient(unique("analyst"), "analyst").send("PUT", "/api/tasks");
 
 		assertEnvelope(response, 405);
-		assertThat(response.body()).contains("Allowed: GET");
+		assertThat(response.body()).contains("Allowed: GET, POST.");
 	}
 
 	@Test
