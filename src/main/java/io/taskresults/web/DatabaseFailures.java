@@ -1,5 +1,6 @@
 package io.taskresults.web;
 
+import java.net.SocketException;
 import java.sql.SQLException;
 
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -17,7 +18,11 @@ public final class DatabaseFailures {
 	public static boolean isUnavailable(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
-					|| cause instanceof org.hibernate.exception.JDBCConnectionException) {
+					|| cause instanceof org.hibernate.exception.JDBCConnectionException
+					// A connection that dies mid-transaction also fails the rollback, and
+					// that
+					// failure replaces the original one.
+					|| cause instanceof org.hibernate.TransactionException || cause instanceof SocketException) {
 				return true;
 			}
 			if (cause instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
