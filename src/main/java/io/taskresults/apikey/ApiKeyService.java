@@ -150,8 +150,10 @@ public class ApiKeyService {
 		if (name.length() > MAX_NAME_LENGTH) {
 			throw new InvalidApiKeyRequest("name must be at most " + MAX_NAME_LENGTH + " characters");
 		}
-		if (name.chars().anyMatch(Character::isISOControl) || !name.equals(name.strip())) {
-			throw new InvalidApiKeyRequest("name must not contain control characters or start or end with white space");
+		if (name.chars().anyMatch(Character::isISOControl) || !name.equals(name.strip())
+				|| io.taskresults.web.JsonFields.hasUnpairedSurrogate(name)) {
+			throw new InvalidApiKeyRequest(
+					"name must not contain control characters or unpaired surrogates, nor start or end with white space");
 		}
 		return name;
 	}
@@ -160,8 +162,9 @@ public class ApiKeyService {
 		if (password.length() < MIN_PASSWORD_LENGTH) {
 			throw new InvalidApiKeyRequest("password must be at least " + MIN_PASSWORD_LENGTH + " characters");
 		}
-		if (password.chars().anyMatch(Character::isISOControl)) {
-			throw new InvalidApiKeyRequest("password must not contain control characters");
+		if (password.chars().anyMatch(Character::isISOControl)
+				|| io.taskresults.web.JsonFields.hasUnpairedSurrogate(password)) {
+			throw new InvalidApiKeyRequest("password must not contain control characters or unpaired surrogates");
 		}
 		return password;
 	}

@@ -1,7 +1,7 @@
 package io.taskresults.task;
 
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import io.taskresults.TaskResultsProperties;
@@ -98,7 +98,7 @@ class TaskPurger {
 					.param("task", task)
 					.param("batch", this.properties.purge().batchSize());
 				if (cutoff != null) {
-					statement = statement.param("cutoff", Timestamp.from(cutoff));
+					statement = statement.param("cutoff", cutoff.atOffset(ZoneOffset.UTC));
 				}
 				return statement.update();
 			});

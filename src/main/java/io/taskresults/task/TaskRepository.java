@@ -15,8 +15,8 @@ interface TaskRepository extends Repository<Task, Long> {
 
 	Optional<Task> findById(Long id);
 
-	@Lock(LockModeType.PESSIMISTIC_READ)
-	Optional<Task> findForShareById(Long id);
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	Optional<Task> findForUpdateById(Long id);
 
 	Optional<Task> findFirstByOwnerAndNameAndDeletedAtIsNullOrderByIdAsc(String owner, String name);
 

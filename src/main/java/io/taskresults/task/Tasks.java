@@ -47,13 +47,15 @@ public class Tasks {
 
 	/**
 	 * The task, if it exists, for a key that publishes (cloak or admin). The row stays
-	 * share-locked until the caller's transaction ends, so the task cannot be deleted or
-	 * purged while results go into it.
+	 * locked until the caller's transaction ends, so the task cannot be deleted or purged
+	 * while results go into it. Publishers to one task queue here: the result count
+	 * trigger updates this row anyway, and a weaker share lock would let two publishers
+	 * deadlock upgrading it.
 	 * @throws TaskNotFound if there is no such task
 	 */
 	@Transactional
 	public TaskSummary lockForPublishing(long id) {
-		return this.tasks.findForShareById(id)
+		return this.tasks.findForUpdateById(id)
 			.filter((task) -> !task.isDeleted())
 			.map(Task::toSummary)
 			.orElseThrow(() -> TaskNotFound.forPublisher(id));

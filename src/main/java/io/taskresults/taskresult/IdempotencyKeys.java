@@ -1,8 +1,8 @@
 package io.taskresults.taskresult;
 
 import java.sql.Array;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -45,12 +45,17 @@ class IdempotencyKeys {
 
 	/**
 	 * The header's value: a bare token or a structured-field string ({@code "..."}).
+	 * @param headers every {@code Idempotency-Key} header of the request
 	 * @return null if the header is absent
 	 */
-	static String parseHeader(String header) {
-		if (header == null) {
+	static String parseHeader(List<String> headers) {
+		if (headers.isEmpty()) {
 			return null;
 		}
+		if (headers.size() > 1) {
+			throw new InvalidParameter("Send one Idempotency-Key header, not " + headers.size());
+		}
+		String header = headers.get(0);
 		String key = (header.length() >= 2 && header.startsWith("\"") && header.endsWith("\""))
 				? header.substring(1, header.length() - 1) : header;
 		if (key.isEmpty() || key.length() > MAX_LENGTH || !key.chars().allMatch((c) -> c >= 0x20 && c < 0x7f)) {
@@ -95,7 +100,8 @@ class IdempotencyKeys {
 	void forgetExpired() {
 		try {
 			int forgotten = this.jdbc.sql("DELETE FROM idempotency_key WHERE created_at < :cutoff")
-				.param("cutoff", Timestamp.from(Instant.now().minus(this.properties.idempotencyKeyRetention())))
+				.param("cutoff",
+						Instant.now().minus(this.properties.idempotencyKeyRetention()).atOffset(ZoneOffset.UTC))
 				.update();
 			if (forgotten > 0) {
 				log.debug("Forgot {} expired idempotency keys", forgotten);

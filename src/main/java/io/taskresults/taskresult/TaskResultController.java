@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -54,14 +53,12 @@ class TaskResultController {
 
 	@PostMapping(path = "/api/task_results/{task_id}", consumes = { JSON, "application/*+json" }, produces = JSON)
 	ResponseEntity<Published> publish(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
-			@PathVariable("task_id") String taskId,
-			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-			HttpServletRequest request) {
+			@PathVariable("task_id") String taskId, HttpServletRequest request) {
 		if (caller.role() == Role.ANALYST) {
 			throw new KeyNotAllowed("An analyst key may not publish results: use a cloak or admin key.");
 		}
 		long id = PathIds.positiveLong("task_id", taskId);
-		String key = IdempotencyKeys.parseHeader(idempotencyKey);
+		String key = IdempotencyKeys.parseHeader(java.util.Collections.list(request.getHeaders("Idempotency-Key")));
 		Instant receivedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 		byte[] body = this.bodies.readBytes(request);
 		List<NewResult> parsed = PublishedResults.parse(this.bodies.parse(body), receivedAt);

@@ -2,7 +2,9 @@ package io.taskresults.taskresult;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -131,7 +133,7 @@ public class TaskResultStore {
 		for (int r = 0; r < results.size(); r++) {
 			NewResult result = results.get(r);
 			long id = ids.get(r);
-			resultRows.add(new Object[] { id, taskId, Timestamp.from(result.publishedAt()) });
+			resultRows.add(new Object[] { id, taskId, utc(result.publishedAt()) });
 			for (int i = 0; i < result.buckets().size(); i++) {
 				Bucket bucket = result.buckets().get(i);
 				bucketRows.add(new Object[] { id, i, bucket.name(), bucket.value() });
@@ -165,16 +167,24 @@ public class TaskResultStore {
 		}
 		JdbcClient.StatementSpec statement = this.jdbc.sql(sql.append(suffix).toString()).param("task", taskId);
 		if (range.from() != null) {
-			statement = statement.param("from", Timestamp.from(range.from()));
+			statement = statement.param("from", utc(range.from()));
 		}
 		if (range.to() != null) {
-			statement = statement.param("to", Timestamp.from(range.to()));
+			statement = statement.param("to", utc(range.to()));
 		}
 		return statement;
 	}
 
+	/**
+	 * java.sql.Timestamp would shift dates before 1582 to the Julian calendar; this does
+	 * not.
+	 */
+	private static OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
 	private static Row row(ResultSet rs, int rowNumber) throws SQLException {
-		return new Row(rs.getLong("id"), rs.getTimestamp("published_at").toInstant().toEpochMilli());
+		return new Row(rs.getLong("id"), rs.getObject("published_at", OffsetDateTime.class).toInstant().toEpochMilli());
 	}
 
 	private record Row(long id, long publishedAt) {

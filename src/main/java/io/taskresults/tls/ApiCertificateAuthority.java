@@ -28,6 +28,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.bouncycastle.asn1.DERUTF8String;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -269,7 +270,7 @@ public final class ApiCertificateAuthority {
 
 	private static X500Name name(String commonName) {
 		return new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.O, "task-results")
-			.addRDN(BCStyle.CN, commonName)
+			.addRDN(BCStyle.CN, new DERUTF8String(commonName))
 			.build();
 	}
 

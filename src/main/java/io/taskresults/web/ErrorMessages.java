@@ -7,14 +7,15 @@ import org.springframework.http.HttpStatus;
  */
 public final class ErrorMessages {
 
-	public static final String DATABASE_UNAVAILABLE = "The database is unavailable. Try again in a few seconds.";
+	public static final String DATABASE_UNAVAILABLE = "The database is unavailable or busy. Try again in a few seconds.";
 
 	private ErrorMessages() {
 	}
 
 	public static String forStatus(int status) {
 		return switch (status) {
-			case 400 -> "Bad request: the request line, path or query string is malformed.";
+			case 400 ->
+				"Bad request: the request line, a header, the path or the query string is malformed or too large.";
 			case 401 -> "Not authenticated.";
 			case 403 -> "This key may not do that.";
 			case 404 -> "Not found.";
@@ -28,7 +29,7 @@ public final class ErrorMessages {
 			case 503 -> DATABASE_UNAVAILABLE;
 			default -> {
 				HttpStatus known = HttpStatus.resolve(status);
-				if (known != null && known.is4xxClientError()) {
+				if (known != null && status != 500) {
 					yield known.getReasonPhrase() + ".";
 				}
 				yield "Internal server error.";

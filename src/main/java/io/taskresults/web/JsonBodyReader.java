@@ -14,6 +14,8 @@ import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
@@ -42,15 +44,19 @@ public class JsonBodyReader {
 	 * @throws UnprocessableContent if it is not one well-formed JSON value
 	 */
 	public JsonNode read(HttpServletRequest request) {
-		if (request.getContentLengthLong() > this.limit) {
-			throw new PayloadTooLarge(this.limit);
-		}
-		byte[] body = readBounded(request);
-		return parse(body);
+		return parse(readBytes(request));
 	}
 
 	/** The body's bytes, for endpoints that must also hash exactly what was sent. */
 	public byte[] readBytes(HttpServletRequest request) {
+		// From the header as sent: Spring's encoding filter has already forced the
+		// request's to UTF-8.
+		String charset = charsetOf(request.getHeader("Content-Type"));
+		if (charset != null && !charset.equalsIgnoreCase("UTF-8") && !charset.equalsIgnoreCase("utf8")) {
+			// JSON travels as UTF-8 (RFC 8259); decoding anything else as UTF-8 would
+			// garble text.
+			throw new UnsupportedCharset(charset);
+		}
 		if (request.getContentLengthLong() > this.limit) {
 			throw new PayloadTooLarge(this.limit);
 		}
@@ -69,6 +75,18 @@ public class JsonBodyReader {
 			String where = (location != null && location.getLineNr() > 0)
 					? " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")" : "";
 			throw new UnprocessableContent("The request body is not valid JSON" + where + ".");
+		}
+	}
+
+	private static String charsetOf(String contentType) {
+		if (contentType == null) {
+			return null;
+		}
+		try {
+			return MediaType.parseMediaType(contentType).getParameter("charset");
+		}
+		catch (InvalidMediaTypeException ex) {
+			return null;
 		}
 	}
 

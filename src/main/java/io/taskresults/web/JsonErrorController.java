@@ -38,6 +38,10 @@ class JsonErrorController implements ErrorController {
 			}
 		}
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		if (code == null) {
+			// Not forwarded by the container: a client asked for /error itself.
+			return 404;
+		}
 		if (code instanceof Integer status && HttpStatus.resolve(status) != null && status >= 400) {
 			return status;
 		}

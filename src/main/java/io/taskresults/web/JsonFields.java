@@ -60,6 +60,9 @@ public final class JsonFields {
 			// insert.
 			throw new UnprocessableContent(name + " must not contain NUL characters");
 		}
+		if (hasUnpairedSurrogate(value)) {
+			throw new UnprocessableContent(name + " must be valid Unicode (it has an unpaired surrogate escape)");
+		}
 		return value;
 	}
 
@@ -86,6 +89,23 @@ public final class JsonFields {
 			throw new UnprocessableContent(name + " must be " + expected);
 		}
 		return value;
+	}
+
+	/**
+	 * Whether the text holds half of a UTF-16 surrogate pair, which JSON's
+	 * {@code \\uD800} escapes can produce but UTF-8 (and so PostgreSQL) cannot store.
+	 */
+	public static boolean hasUnpairedSurrogate(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+				i++;
+			}
+			else if (Character.isSurrogate(c)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	public static String join(String path, String field) {

@@ -48,6 +48,18 @@ class ApiKeyAdministrationIntegrationTests extends ApiTestSupport {
 	}
 
 	@Test
+	void takesAnyPrintableNameAsItIsEvenOneThatLooksLikeEncodedDer() throws Exception {
+		ApiClient.Response created = admin().postJson("/api/api_keys",
+				"{\"name\":\"#0500 " + unique("odd") + "\",\"role\":\"analyst\",\"password\":\"pw-pw\"}");
+		ApiClient.Response surrogate = admin().postJson("/api/api_keys",
+				"{\"name\":\"b\\ud800\",\"role\":\"analyst\",\"password\":\"pw-pw\"}");
+
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		assertThat(surrogate.status()).isEqualTo(422);
+		assertThat(surrogate.body()).contains("unpaired surrogate");
+	}
+
+	@Test
 	void refusesKeyAdministrationToOtherRoles() throws Exception {
 		ApiClient analyst = newClient(unique("analyst"), "analyst");
 		String message = "{\"success\":false,\"error\":\"Managing API keys needs an admin key.\"}";

@@ -1,6 +1,6 @@
 package io.taskresults.taskresult;
 
-import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -108,7 +108,8 @@ class PublishingIntegrationTests extends ApiTestSupport {
 			"{\"bucket\":[]}|bucket is not a known field (allowed: buckets, exceptions, published_at)",
 			"{\"buckets\":[],\"published_at\":\"yesterday\"}|published_at must be an integer number of milliseconds since the epoch, from -62135596800000 to 253402300799999",
 			"{\"buckets\":[],\"exceptions\":[{\"error\":\"x\",\"count\":-2}]}|exceptions[0].count must be a non-negative integer",
-			"[{\"buckets\":[]},7]|[1] must be a JSON object" })
+			"[{\"buckets\":[]},7]|[1] must be a JSON object",
+			"{\"buckets\":[{\"name\":\"x\\udc00y\",\"value\":1}]}|buckets[0].name must be valid Unicode (it has an unpaired surrogate escape)" })
 	void refusesInvalidResultsNamingTheField(String body, String message) throws Exception {
 		TaskSummary task = taskWithResults(this.analyst, List.of());
 
@@ -238,6 +239,76 @@ class PublishingIntegrationTests extends ApiTestSupport {
 		}
 		assertThat(storedResults(task)).isEqualTo(1000);
 		assertThat(parse(newClient(this.analyst, "analyst").get(path(task))).get("count").asLong()).isEqualTo(1000);
+	}
+
+	@Test
+	void letsConcurrentPublishersToOneTaskAllSucceed() throws Exception {
+		TaskSummary task = taskWithResults(this.analyst, List.of());
+		ApiClient cloak = cloak();
+		int publishers = 12;
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(publishers);
+		try {
+			List<Future<ApiClient.Response>> responses = new ArrayList<>();
+			for (int i = 0; i < publishers; i++) {
+				String body = "[" + String.join(",",
+						Collections.nCopies(50, "{\"buckets\":[{\"name\":\"p" + i + "\",\"value\":" + i + "}]}")) + "]";
+				responses.add(pool.submit(() -> {
+					start.await();
+					return cloak.postJson(path(task), body);
+				}));
+			}
+			start.countDown();
+			for (Future<ApiClient.Response> response : responses) {
+				assertThat(response.get().status()).as(response.get().body()).isEqualTo(201);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(storedResults(task)).isEqualTo(publishers * 50L);
+		assertThat(parse(newClient(this.analyst, "analyst").get(path(task))).get("count").asLong())
+			.isEqualTo(publishers * 50L);
+	}
+
+	@Test
+	void refusesSeveralIdempotencyKeyHeaders() throws Exception {
+		TaskSummary task = taskWithResults(this.analyst, List.of());
+
+		ApiClient.Response response = cloak().postJson(path(task), RESULT, "Idempotency-Key", "a", "Idempotency-Key",
+				"b");
+
+		assertError(response, 400, "Send one Idempotency-Key header, not 2");
+		assertThat(storedResults(task)).isZero();
+	}
+
+	@Test
+	void refusesJsonInACharsetOtherThanUtf8() throws Exception {
+		TaskSummary task = taskWithResults(this.analyst, List.of());
+
+		ApiClient.Response response = cloak().send("POST", path(task),
+				"{\"buckets\":[{\"name\":\"caf\u00e9\",\"value\":1}]}".getBytes(StandardCharsets.ISO_8859_1),
+				"Content-Type", "application/json; charset=ISO-8859-1");
+
+		assertError(response, 415,
+				"Unsupported charset ISO-8859-1: send JSON as UTF-8 (application/json; charset=utf-8).");
+	}
+
+	@Test
+	void keepsTimesBeforeTheGregorianReformExact() throws Exception {
+		TaskSummary task = taskWithResults(this.analyst, List.of());
+
+		cloak().postJson(path(task), "{\"published_at\":-62135596800000,\"buckets\":[]}");
+
+		assertThat(this.jdbc
+			.sql("SELECT to_char(published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') FROM result WHERE task_id = ?")
+			.param(task.id())
+			.query(String.class)
+			.single()).isEqualTo("0001-01-01 00:00");
+		assertThat(parse(newClient(this.analyst, "analyst").get(path(task))).get("items")
+			.get(0)
+			.get("published_at")
+			.asLong()).isEqualTo(-62135596800000L);
 	}
 
 	@Test

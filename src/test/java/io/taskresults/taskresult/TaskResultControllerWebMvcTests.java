@@ -92,8 +92,8 @@ class TaskResultControllerWebMvcTests {
 		this.mvc.perform(withCertificate(get("/api/task_results/7")))
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(header().string("Retry-After", "5"))
-			.andExpect(content()
-				.string("{\"success\":false,\"error\":\"The database is unavailable. Try again in a few seconds.\"}"));
+			.andExpect(content().string(
+					"{\"success\":false,\"error\":\"The database is unavailable or busy. Try again in a few seconds.\"}"));
 	}
 
 	@Test
@@ -103,8 +103,8 @@ class TaskResultControllerWebMvcTests {
 		this.mvc.perform(withCertificate(get("/api/task_results/7")))
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(content().contentTypeCompatibleWith("application/json"))
-			.andExpect(content()
-				.string("{\"success\":false,\"error\":\"The database is unavailable. Try again in a few seconds.\"}"));
+			.andExpect(content().string(
+					"{\"success\":false,\"error\":\"The database is unavailable or busy. Try again in a few seconds.\"}"));
 	}
 
 	@Test

@@ -72,8 +72,8 @@ class DatabaseOutageIntegrationTests {
 
 		assertThat(during.status()).isEqualTo(503);
 		assertThat(during.contentType()).startsWith("application/json");
-		assertThat(during.body())
-			.isEqualTo("{\"success\":false,\"error\":\"The database is unavailable. Try again in a few seconds.\"}");
+		assertThat(during.body()).isEqualTo(
+				"{\"success\":false,\"error\":\"The database is unavailable or busy. Try again in a few seconds.\"}");
 		assertThat(waited).isLessThan(Duration.ofSeconds(15));
 		assertThat(eventuallyOk(client)).isTrue();
 	}

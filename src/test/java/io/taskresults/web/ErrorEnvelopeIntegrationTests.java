@@ -23,6 +23,13 @@ class ErrorEnvelopeIntegrationTests extends ApiTestSupport {
 	}
 
 	@Test
+	void answersARequestForTheErrorPathItselfWith404() throws Exception {
+		ApiClient.Response response = newClient(unique("analyst"), "analyst").get("/error");
+
+		assertEnvelope(response, 404);
+	}
+
+	@Test
 	void answersAnUnsupportedMethodWith405() throws Exception {
 		ApiClient.Response response = newClient(unique("analyst"), "analyst").send("PUT", "/api/tasks");
 
