@@ -22,6 +22,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The end-to-end tier: the whole server on a random port over real HTTPS with mutual TLS,
  * on real PostgreSQL, with keys made by the server's own key service. Every subclass
@@ -82,6 +84,13 @@ public abstract class ApiTestSupport {
 
 	protected static Bucket bucket(String name, long value) {
 		return new Bucket(name, value);
+	}
+
+	/** The response is exactly the error envelope with this status and message. */
+	protected static void assertError(ApiClient.Response response, int status, String message) {
+		assertThat(response.status()).as(response.body()).isEqualTo(status);
+		assertThat(response.contentType()).startsWith("application/json");
+		assertThat(response.body()).isEqualTo("{\"success\":false,\"error\":\"" + message + "\"}");
 	}
 
 	protected static JsonNode parse(ApiClient.Response response) {

@@ -94,10 +94,4 @@ class ClientCertificateAuthenticationIntegrationTests extends ApiTestSupport {
 		assertThat(response.status()).isEqualTo(200);
 	}
 
-	private static void assertError(ApiClient.Response response, int status, String message) {
-		assertThat(response.status()).isEqualTo(status);
-		assertThat(response.contentType()).startsWith("application/json");
-		assertThat(response.body()).isEqualTo("{\"success\":false,\"error\":\"" + message + "\"}");
-	}
-
 }

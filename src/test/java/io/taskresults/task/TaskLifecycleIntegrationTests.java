@@ -142,10 +142,4 @@ class TaskLifecycleIntegrationTests extends ApiTestSupport {
 		return this.jdbc.sql(sql).param(id).query(Long.class).single();
 	}
 
-	private static void assertError(ApiClient.Response response, int status, String message) {
-		assertThat(response.status()).as(response.body()).isEqualTo(status);
-		assertThat(response.contentType()).startsWith("application/json");
-		assertThat(response.body()).isEqualTo("{\"success\":false,\"error\":\"" + message + "\"}");
-	}
-
 }

@@ -379,10 +379,4 @@ class PublishingIntegrationTests extends ApiTestSupport {
 		return ids;
 	}
 
-	static void assertError(ApiClient.Response response, int status, String message) {
-		assertThat(response.status()).as(response.body()).isEqualTo(status);
-		assertThat(response.contentType()).startsWith("application/json");
-		assertThat(response.body()).isEqualTo("{\"success\":false,\"error\":\"" + message + "\"}");
-	}
-
 }

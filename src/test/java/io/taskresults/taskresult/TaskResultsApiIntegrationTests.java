@@ -168,12 +168,6 @@ class TaskResultsApiIntegrationTests extends ApiTestSupport {
 		assertThat(body.get("items").get(0).get("buckets").get(0).get("name").asString()).isEqualTo("new");
 	}
 
-	static void assertError(ApiClient.Response response, int status, String message) {
-		assertThat(response.status()).isEqualTo(status);
-		assertThat(response.contentType()).startsWith("application/json");
-		assertThat(response.body()).isEqualTo("{\"success\":false,\"error\":\"" + message + "\"}");
-	}
-
 	private static List<Long> publishedAt(JsonNode page) {
 		return StreamSupport.stream(page.get("items").spliterator(), false)
 			.map((item) -> item.get("published_at").asLong())
