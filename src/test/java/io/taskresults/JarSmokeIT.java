@@ -79,13 +79,18 @@ class JarSmokeIT {
 	}
 
 	@AfterAll
-	static void stopTheJar() throws Exception {
-		if (server != null) {
-			server.destroy();
-			if (!server.waitFor(30, TimeUnit.SECONDS)) {
-				server.destroyForcibly();
-			}
+	static void stopsGracefullyOnSigterm() throws Exception {
+		if (server == null) {
+			return;
 		}
+		server.destroy();
+		boolean exited = server.waitFor(30, TimeUnit.SECONDS);
+		if (!exited) {
+			server.destroyForcibly();
+		}
+		assertThat(exited).as("the server exits within 30 s of SIGTERM").isTrue();
+		// 128 + 15: the JVM ran its shutdown hooks and exited for the signal, no crash.
+		assertThat(server.exitValue()).isEqualTo(143);
 	}
 
 	@Test
