@@ -22,8 +22,7 @@ class JsonErrorController implements ErrorController {
 	ResponseEntity<ApiError> error(HttpServletRequest request) {
 		Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
 		int status = statusOf(request, failure);
-		String message = (status == 503) ? ErrorMessages.DATABASE_UNAVAILABLE : ErrorMessages.forStatus(status);
-		return ApiExceptionHandler.envelope(HttpStatus.valueOf(status), message);
+		return ApiExceptionHandler.envelope(HttpStatus.valueOf(status), ErrorMessages.forStatus(status));
 	}
 
 	private static int statusOf(HttpServletRequest request, Throwable failure) {
