@@ -86,11 +86,8 @@ final class PublishedResults {
 	}
 
 	private static Iterable<JsonNode> array(JsonNode node, String path, String field, boolean required, int max) {
-		JsonNode array = node.get(field);
-		if (array == null || array.isNull()) {
-			if (required) {
-				throw new UnprocessableContent(path + " is required");
-			}
+		JsonNode array = JsonFields.present(node, path, field, required);
+		if (array == null) {
 			return List.of();
 		}
 		if (!array.isArray()) {

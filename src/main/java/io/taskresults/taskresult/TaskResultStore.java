@@ -46,15 +46,6 @@ public class TaskResultStore {
 	}
 
 	/**
-	 * One page of all of a task's results; see
-	 * {@link #page(long, TimeRange, long, long, int)}.
-	 */
-	@Transactional(readOnly = true)
-	public List<ResultItem> page(long taskId, long total, long offset, int limit) {
-		return page(taskId, TimeRange.ALL, total, offset, limit);
-	}
-
-	/**
 	 * One page of a task's results, newest first; ties in {@code published_at} go to the
 	 * later insert, so the order is total and paging is stable. {@code total} is how many
 	 * results the range holds: a page in the older half is read from the oldest end of

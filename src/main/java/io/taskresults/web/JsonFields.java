@@ -37,12 +37,9 @@ public final class JsonFields {
 	 * @return the text, or null if optional and absent
 	 */
 	public static String text(JsonNode object, String path, String field, boolean required, int maxLength) {
-		JsonNode node = object.get(field);
 		String name = join(path, field);
-		if (node == null || node.isNull()) {
-			if (required) {
-				throw new UnprocessableContent(name + " is required");
-			}
+		JsonNode node = present(object, name, field, required);
+		if (node == null) {
 			return null;
 		}
 		if (!node.isString()) {
@@ -73,12 +70,9 @@ public final class JsonFields {
 	 */
 	public static Long integer(JsonNode object, String path, String field, boolean required, long min, long max,
 			String expected) {
-		JsonNode node = object.get(field);
 		String name = join(path, field);
-		if (node == null || node.isNull()) {
-			if (required) {
-				throw new UnprocessableContent(name + " is required");
-			}
+		JsonNode node = present(object, name, field, required);
+		if (node == null) {
 			return null;
 		}
 		if (!node.isIntegralNumber() || !node.canConvertToLong()) {
@@ -89,6 +83,22 @@ public final class JsonFields {
 			throw new UnprocessableContent(name + " must be " + expected);
 		}
 		return value;
+	}
+
+	/**
+	 * The field's node, or null if it is absent (a JSON {@code null} counts as absent).
+	 * @param name the field's path, for the message
+	 * @throws UnprocessableContent if it is required and absent
+	 */
+	public static JsonNode present(JsonNode object, String name, String field, boolean required) {
+		JsonNode node = object.get(field);
+		if (node == null || node.isNull()) {
+			if (required) {
+				throw new UnprocessableContent(name + " is required");
+			}
+			return null;
+		}
+		return node;
 	}
 
 	/**

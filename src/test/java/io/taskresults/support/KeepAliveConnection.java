@@ -70,10 +70,6 @@ public final class KeepAliveConnection implements Closeable {
 		return new ApiClient.Response(status, contentType, body.toString(StandardCharsets.UTF_8));
 	}
 
-	public boolean isOpen() {
-		return !this.socket.isClosed();
-	}
-
 	private String readLine() throws IOException {
 		ByteArrayOutputStream line = new ByteArrayOutputStream();
 		int previous = -1;

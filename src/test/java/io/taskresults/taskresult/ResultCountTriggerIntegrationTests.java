@@ -54,7 +54,7 @@ class ResultCountTriggerIntegrationTests {
 
 		this.store.insert(task, List.of(new NewResult(Instant.ofEpochMilli(1), buckets, exceptions)));
 
-		ResultItem item = this.store.page(task, 1, 0, 10).get(0);
+		ResultItem item = this.store.page(task, TimeRange.ALL, 1, 0, 10).get(0);
 		assertThat(item.buckets()).isEqualTo(buckets);
 		assertThat(item.exceptions()).isEqualTo(exceptions);
 	}
